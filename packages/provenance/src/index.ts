@@ -1,0 +1,2 @@
+export type { ProvenanceErrorCode, ProvenanceErrorDetails } from "./errors.js";
+export { ProvenanceError } from "./errors.js";
