@@ -8,6 +8,8 @@
 export type ProvenanceErrorCode =
   /** A hash argument is not a 32-byte Uint8Array (or not valid hex / base64). */
   | "INVALID_HASH"
+  /** Hex or base64 text that does not decode. */
+  | "INVALID_ENCODING"
   /** An index or tree size is negative, not an integer, or outside the tree. */
   | "INDEX_OUT_OF_RANGE"
   /** A proof array has the wrong number of elements for the given index and sizes. */
