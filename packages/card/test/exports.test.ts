@@ -1,0 +1,49 @@
+import { expect, it } from "vitest";
+import * as api from "../src/index.js";
+
+it("exports exactly the documented API", () => {
+  expect(Object.keys(api).sort()).toMatchInlineSnapshot(`
+    [
+      "AI_PACKAGE_REQUIRED",
+      "CARD_SCHEMA_VERSION",
+      "CYCLONEDX_PROPERTY_PREFIX",
+      "CardError",
+      "DATASET_PACKAGE_REQUIRED",
+      "DATASET_TYPES",
+      "DEFAULT_CARD_VERSION",
+      "DEFAULT_INPUT_LIMITS",
+      "GENERATED_MARKER",
+      "HASH_ALGORITHMS",
+      "HASH_HEX_LENGTH",
+      "HUGGING_FACE_KEYS",
+      "HUGGING_FACE_LICENSES",
+      "MCT_SCHEMA_VERSION",
+      "MODEL_CARD_JSON_SCHEMA",
+      "SPDX_CONTEXT",
+      "assertCard",
+      "buildCard",
+      "checkSpdxExpression",
+      "checkSpdxProfiles",
+      "escapeHtml",
+      "huggingFaceToSpdx",
+      "integrityToHashes",
+      "isCardDate",
+      "mergeSboms",
+      "normalizePythonName",
+      "parseCycloneDx",
+      "parseHuggingFaceReadme",
+      "parseModelCardToolkit",
+      "parseYamlBounded",
+      "renderCycloneDx",
+      "renderHtml",
+      "renderHuggingFaceReadme",
+      "renderModelCardToolkit",
+      "renderSpdx",
+      "sbomFromNpm",
+      "sbomFromRequirements",
+      "spdxToHuggingFace",
+      "toPurl",
+      "validateCard",
+    ]
+  `);
+});
