@@ -1,0 +1,3 @@
+import { definePackageBuild } from "@modelproof/tooling/tsup";
+
+export default definePackageBuild();

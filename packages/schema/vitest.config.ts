@@ -1,0 +1,3 @@
+import { definePackageTests } from "@modelproof/tooling/vitest";
+
+export default definePackageTests(import.meta.url);
