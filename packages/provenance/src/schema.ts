@@ -94,13 +94,16 @@ export const COMPONENT_VALUE_SCHEMAS = {
     },
   },
   safety_config: { type: "object" },
+  // The shape @modelproof/safety's SafetyMetrics has (its counts are checked here too).
   safety_metrics: {
     type: "object",
     properties: {
-      passed_checks: count,
-      failed_checks: count,
-      total_checks: count,
-      content_warnings: count,
+      totalChecks: count,
+      passedChecks: count,
+      failedChecks: count,
+      contentWarnings: count,
+      criticalFailures: count,
+      nonCriticalFailures: count,
     },
   },
   system_info: { type: "object" },

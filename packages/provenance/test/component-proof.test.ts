@@ -30,7 +30,7 @@ describe("component proofs", () => {
   it("disclose nothing about the other components but sibling hashes", () => {
     const proof = proveComponent(record, "safety_metrics");
     const text = JSON.stringify(proof);
-    expect(text).not.toContain("passed_checks");
+    expect(text).not.toContain("passedChecks");
     expect(text).not.toContain("learning_rate");
     for (const other of record.components.filter((c) => c.name !== "safety_metrics"))
       expect(text).not.toContain(other.digest);
@@ -46,7 +46,7 @@ describe("component proofs", () => {
     expect(code(() => verifyComponentProof(proof, { root: record.root, treeSize: 11 }))).toBe(
       "INCLUSION_PROOF_INVALID",
     );
-    expect(code(() => verifyComponentProof(proof, { root: record.root, value: { passed_checks: 1000 } }))).toBe(
+    expect(code(() => verifyComponentProof(proof, { root: record.root, value: { passedChecks: 1000 } }))).toBe(
       "HASH_MISMATCH",
     );
     expect(code(() => verifyComponentProof({ ...proof, name: "metrics" }, { root: record.root }))).toBe(

@@ -185,7 +185,7 @@ describe("assertProvenance", () => {
   it("throws HASH_MISMATCH with the component and both hashes", () => {
     const record: ProvenanceRecord = build();
     const now = sampleComponents();
-    now.safety_metrics = { passed_checks: 990, failed_checks: 10, total_checks: 1000, content_warnings: 12 };
+    now.safety_metrics = { totalChecks: 1000, passedChecks: 990, failedChecks: 10, contentWarnings: 12 };
     const e = err(() => assertProvenance(record, now));
     expect(e.code).toBe("HASH_MISMATCH");
     expect(e.component).toBe("safety_metrics");

@@ -30,7 +30,7 @@ export function sampleComponents(): Components {
       test: { samples: 600, statistics: { mean: 40.8, std: 12.1, min: 4, max: 121 } },
     },
     safety_config: { min_age_rating: "GENERAL", filters: ["violence", "self_harm"], max_input_length: 4096 },
-    safety_metrics: { passed_checks: 960, failed_checks: 40, total_checks: 1000, content_warnings: 12 },
+    safety_metrics: { totalChecks: 1000, passedChecks: 960, failedChecks: 40, contentWarnings: 12 },
     system_info: { os: "linux", arch: "x64", runtime: "node v20.20.2", backend: "wasm" },
     io_signature: {
       inputs: '[{"type": "string", "name": "prompt", "required": true}]',
