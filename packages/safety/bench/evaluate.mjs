@@ -1,5 +1,6 @@
-// Prints the evaluation of the shipped lexicon classifier on the shipped evaluation set, as
+// Prints the evaluation of the shipped lexicon classifier on the shipped evaluation sets, as
 // Markdown tables (README "Evaluation"). Run: pnpm --filter @modelproof/safety run eval [--errors]
+// [--split=dev|test|main|fresh|heldout|languages]
 import { createSafetyChecker, createSafetyConfig, evaluateChecker } from "../dist/index.js";
 import { EVAL_CONFIG, loadEvalSet } from "./eval-set.mjs";
 
@@ -34,20 +35,24 @@ async function table(title, subset) {
 }
 
 const which = process.argv.find((a) => a.startsWith("--split="))?.slice(8) ?? "all";
+const fixture = (name) => loadEvalSet(new URL(`../test/fixtures/${name}`, import.meta.url));
 if (which === "all" || which === "dev")
   await table(
-    "dev split",
+    "main set, dev split",
     items.filter((i) => i.split === "dev"),
   );
 if (which === "all" || which === "test")
   await table(
-    "held-out test split",
+    "main set, test split",
     items.filter((i) => i.split === "test"),
   );
-if (which === "all") await table("all items of the main set", items);
+if (which === "all" || which === "main") await table("all items of the main set", items);
 if (which === "all" || which === "fresh") {
-  await table(
-    "fresh set (written after the lexicon was frozen)",
-    loadEvalSet(new URL("../test/fixtures/eval-fresh.jsonl", import.meta.url)),
-  );
+  await table("fresh set (the development set since the lexicon rework)", fixture("eval-fresh.jsonl"));
+}
+if (which === "all" || which === "heldout") {
+  await table("held-out set (written after the rework, measured once)", fixture("eval-heldout.jsonl"));
+}
+if (which === "all" || which === "languages") {
+  await table("Spanish, French and German set", fixture("eval-languages.jsonl"));
 }

@@ -36,7 +36,7 @@ export type {
   TriageOptions,
 } from "./incident.js";
 export { RECOMMENDED_ACTIONS, triageIncident } from "./incident.js";
-export type { Lexicon, LexiconEntry } from "./lexicon.js";
+export type { AllowEntry, ContextCondition, ContextRules, Lexicon, LexiconEntry } from "./lexicon.js";
 export { DEFAULT_LEXICON } from "./lexicon.js";
 export type { LexiconClassifier, LexiconClassifierOptions } from "./lexicon-classifier.js";
 export { createLexiconClassifier, MAX_LEXICON_WINDOW } from "./lexicon-classifier.js";

@@ -142,7 +142,9 @@ export function scanPersonalData(text: string): PersonalDataScan {
     if (isDigit(c) || ((c === 0x2b || c === 0x28) && isDigit(text.charCodeAt(i + 1)))) {
       const prev = i > 0 ? text.charCodeAt(i - 1) : 0x20;
       if (isLower(prev)) {
-        // digits glued to a word ("b0mb", "de89") are not a number of their own
+        // digits glued to a word ("b0mb", "de89", "f(1)", "c+1") are not a number of their own;
+        // step over the "+" or "(" first, or the loop would never move past it
+        i++;
         while (i < n && isDigit(text.charCodeAt(i))) {
           i++;
           steps++;

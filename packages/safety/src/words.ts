@@ -3,9 +3,11 @@
  * letters, digits and l33t symbols; spaced-out letters ("k i l l", "s.h.i.t", "F.U.C.K Y.O.U")
  * joined back; each word expanded into the spellings it may stand for: homoglyphs of other scripts
  * folded in mixed-script words (the mixed-script idea of UTS #39), l33t digits and symbols decoded
- * ("k1ll", "@ss", "h8"), masked letters guessed ("f*ck"), elongations collapsed ("fuuuck"), and
- * simple English inflections stripped ("killing" -> "kill"). Every loop is bounded per character,
- * so the work is linear in the text length.
+ * ("k1ll", "@ss", "h8"), masked letters guessed ("f*ck"), elongations collapsed ("fuuuck"),
+ * irregular verb forms and chat spellings read as their base ("broke" -> "break", "ur" ->
+ * "your"), simple English inflections stripped ("killing" -> "kill"), and number classes added
+ * for context rules (`<number>` for 1-5 digits, `<code>` for ids and document numbers). Every loop
+ * is bounded per character, so the work is linear in the text length.
  */
 
 const LEET: Record<string, string> = {
@@ -120,6 +122,78 @@ function foldConfusables(word: string): string {
 
 const STEM_SUFFIXES = ["ings", "ing", "ers", "er", "ed", "es", "s", "d", "ly"] as const;
 
+// Irregular English verb forms and chat spellings, read as their base word too ("broke" ->
+// "break", "urself" -> "yourself"). One lookup per spelling.
+const ALIAS_SOURCE: Record<string, string> = {
+  // irregular past tenses and participles
+  broke: "break",
+  broken: "break",
+  shot: "shoot",
+  beaten: "beat",
+  bled: "bleed",
+  hung: "hang",
+  stole: "steal",
+  stolen: "steal",
+  struck: "strike",
+  fought: "fight",
+  threw: "throw",
+  thrown: "throw",
+  slain: "slay",
+  slew: "slay",
+  bitten: "bite",
+  burnt: "burn",
+  hid: "hide",
+  hidden: "hide",
+  tore: "tear",
+  torn: "tear",
+  slid: "slide",
+  fell: "fall",
+  fallen: "fall",
+  sank: "sink",
+  sunk: "sink",
+  blew: "blow",
+  blown: "blow",
+  stuck: "stick",
+  dug: "dig",
+  drank: "drink",
+  drunk: "drink",
+  took: "take",
+  taken: "take",
+  made: "make",
+  sold: "sell",
+  bought: "buy",
+  swore: "swear",
+  sworn: "swear",
+  froze: "freeze",
+  frozen: "freeze",
+  ran: "run",
+  kept: "keep",
+  fled: "flee",
+  lost: "lose",
+  led: "lead",
+  died: "die",
+  // chat spellings
+  u: "you",
+  ya: "you",
+  yu: "you",
+  ur: "your",
+  urself: "yourself",
+  yourselves: "yourself",
+  ppl: "people",
+  pple: "people",
+  gonna: "going",
+  wanna: "want",
+  imma: "going",
+  ima: "going",
+  finna: "going",
+  cuz: "because",
+  coz: "because",
+  plz: "please",
+  pls: "please",
+  thru: "through",
+};
+const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries(ALIAS_SOURCE));
+
 function addStems(word: string, out: string[]): void {
   if (word.length < 4) return;
   // Every suffix ends in s, g, d, r or y; most words end otherwise and need no slicing.
@@ -160,6 +234,7 @@ function wordForms(raw: string): string[] {
   let letters = 0;
   let others = 0;
   let stars = 0;
+  let digits = 0;
   let plain = true; // only a-z: the common case, which needs no folding or decoding
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
@@ -168,7 +243,10 @@ function wordForms(raw: string): string[] {
       letters++;
       plain = false;
     } else if (c === 0x2a) stars++;
-    else others++;
+    else {
+      others++;
+      if (isDigitCode(c)) digits++;
+    }
   }
   if (plain && others === 0 && stars === 0) {
     return hasLongRun(raw) ? [raw, collapseRuns(raw, 1), collapseRuns(raw, 2)] : [raw];
@@ -177,6 +255,8 @@ function wordForms(raw: string): string[] {
   const forms: string[] = [];
   if (letters === 0) {
     forms.push(base);
+    // Number classes, for context rules: a short number (house number, count) or a long one.
+    if (digits === raw.length) forms.push(digits <= 5 ? NUMBER_KEY : CODE_KEY);
     return forms;
   }
   if (others === 0 && stars === 0) {
@@ -222,8 +302,19 @@ function wordForms(raw: string): string[] {
       forms.push(collapseRuns(f, 1), collapseRuns(f, 2));
     }
   }
+  if (digits > 0) {
+    // Letters and digits: also the word as written ("3d", "c4"), and a document-number class
+    // ("x1234567") for context rules.
+    if (digits + letters === raw.length) forms.push(raw);
+    if (digits >= 5 && digits + letters === raw.length && raw.length <= 20) forms.push(CODE_KEY);
+  }
   return forms;
 }
+
+/** Key of a word that is a number of 1 to 5 digits (context rules may ask for it). */
+export const NUMBER_KEY = "<number>";
+/** Key of a word of 6+ digits, or of letters and 5+ digits (an id or document number). */
+export const CODE_KEY = "<code>";
 
 /** One word of the analysed text: its primary spelling and every key to look up (spellings and stems). */
 export interface Word {
@@ -334,7 +425,12 @@ export function analyseWords(s: string, counter: { steps: number }): Word[] {
     }
     // The spellings come first, then their stems (appended to the same array: one allocation).
     const keys = wordForms(word);
-    const spellings = keys.length;
+    let spellings = keys.length;
+    for (let k = 0; k < spellings; k++) {
+      const alias = ALIASES.get(keys[k]!);
+      if (alias !== undefined && !keys.includes(alias)) keys.push(alias);
+    }
+    spellings = keys.length;
     for (let k = 0; k < spellings; k++) addStems(keys[k]!, keys);
     words[i] = { text: keys[0]!, keys };
   }

@@ -7,6 +7,9 @@ import { type EvaluationItem, evaluateChecker } from "../src/evaluate.js";
 const checker = createSafetyChecker({ config: createSafetyConfig(EVAL_CONFIG) });
 const main = loadEvalSet() as EvaluationItem[] & { group: string }[];
 const fresh = loadEvalSet(new URL("../test/fixtures/eval-fresh.jsonl", import.meta.url)) as EvaluationItem[];
+type GroupedItem = EvaluationItem & { group: string };
+const heldOut = loadEvalSet(new URL("../test/fixtures/eval-heldout.jsonl", import.meta.url)) as GroupedItem[];
+const languages = loadEvalSet(new URL("../test/fixtures/eval-languages.jsonl", import.meta.url)) as GroupedItem[];
 
 describe("the shipped evaluation set", () => {
   it("has at least 300 labelled items covering every group", () => {
@@ -41,6 +44,74 @@ describe("the shipped evaluation set", () => {
     expect(report.items).toBe(fresh.length);
     expect(report.verdict.precision).toBeGreaterThanOrEqual(0.9);
     expect(report.verdict.recall).toBeGreaterThanOrEqual(0.4);
+  });
+
+  // Floors just below the figures measured after the lexicon rework (README "Evaluation"). The
+  // main and fresh sets were both looked at while the lexicon grew (the fresh set is the
+  // development set since then), so their figures are optimistic.
+  it("keeps the main set at its measured level", async () => {
+    const report = await evaluateChecker(checker, main);
+    expect(report.verdict.precision).toBeGreaterThanOrEqual(0.98);
+    expect(report.verdict.recall).toBeGreaterThanOrEqual(0.98);
+    for (const [label, s] of Object.entries(report.labels)) {
+      expect.soft(s.precision ?? 1, `precision of ${label}`).toBeGreaterThanOrEqual(0.85);
+      expect.soft(s.recall ?? 1, `recall of ${label}`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
+  it("keeps the development (fresh) set at its measured level", async () => {
+    const report = await evaluateChecker(checker, fresh);
+    expect(report.verdict.precision).toBeGreaterThanOrEqual(0.95);
+    expect(report.verdict.recall).toBeGreaterThanOrEqual(0.95);
+    for (const [label, s] of Object.entries(report.labels)) {
+      expect.soft(s.precision ?? 1, `precision of ${label}`).toBeGreaterThanOrEqual(0.8);
+      expect.soft(s.recall ?? 1, `recall of ${label}`).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+});
+
+describe("the held-out set (written after the lexicon rework, measured once, never tuned on)", () => {
+  it("has at least 150 labelled items in every group", () => {
+    expect(heldOut.length).toBeGreaterThanOrEqual(150);
+    expect([...new Set(heldOut.map((i) => i.group))].sort()).toEqual([
+      "hard_negative",
+      "inappropriate",
+      "length",
+      "obfuscated",
+      "safe",
+      "sensitive",
+      "warning",
+    ]);
+    const labels = new Set(heldOut.flatMap((i) => i.labels));
+    for (const label of ["violence", "explicit", "offensive", "hate", "self_harm", "dangerous", "personal_data"]) {
+      expect(labels.has(label as never), label).toBe(true);
+    }
+  });
+
+  // Regression floors at or just below the single measurement (verdict precision 91.4%, recall
+  // 56.4%); they are not targets to tune towards.
+  it("keeps the verdict precision and recall measured on it", async () => {
+    const report = await evaluateChecker(checker, heldOut);
+    expect(report.items).toBe(heldOut.length);
+    expect(report.verdict.precision).toBeGreaterThanOrEqual(0.9);
+    expect(report.verdict.recall).toBeGreaterThanOrEqual(0.55);
+  });
+});
+
+describe("the Spanish, French and German set (basic coverage of the most severe categories)", () => {
+  it("covers the three languages with positives and negatives", () => {
+    expect([...new Set(languages.map((i) => i.group))].sort()).toEqual(["de", "es", "fr"]);
+    for (const lang of ["de", "es", "fr"]) {
+      const items = languages.filter((i) => i.group === lang);
+      expect(items.some((i) => i.labels.length === 0)).toBe(true);
+      expect(items.filter((i) => i.labels.length > 0).length).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it("keeps the verdict precision and recall measured on it", async () => {
+    const report = await evaluateChecker(checker, languages);
+    expect(report.verdict.precision).toBeGreaterThanOrEqual(0.95);
+    expect(report.verdict.recall).toBeGreaterThanOrEqual(0.85);
   });
 });
 

@@ -26,6 +26,9 @@ describe("scanPersonalData", () => {
     "@mention and a@ b",
     "b0mb 1d10t de89",
     "version 1.2.3",
+    "see systemctl(1) for details",
+    "c+1 and f(2)",
+    "ab+1",
   ])("finds nothing in %j", (text) => {
     expect(scanPersonalData(text).kinds).toEqual([]);
   });
@@ -37,6 +40,9 @@ describe("scanPersonalData", () => {
     ["digits with separators", (n: number) => "1 ".repeat(n)],
     ["iban-like groups", (n: number) => "ab12 ".repeat(n)],
     ["domains without dots", (n: number) => `x@${"a".repeat(n)}`],
+    // A "+" or "(" between a letter and a digit once made the scanner loop forever.
+    ["letter, bracket, digit", (n: number) => "f(1) ".repeat(n)],
+    ["letter, plus, digit", (n: number) => "c+1 ".repeat(n)],
   ])("does linear work on adversarial input: %s", (_name, make) => {
     const small = scanPersonalData(make(2_000)).steps;
     const large = scanPersonalData(make(16_000)).steps;

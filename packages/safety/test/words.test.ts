@@ -32,6 +32,22 @@ describe("analyseWords", () => {
     expect(words("привет").map((w) => w.text)).toEqual(["привет"]); // plain Russian stays Russian
   });
 
+  it("reads irregular verb forms and chat spellings as their base word", () => {
+    expect(keysOf("broke")).toContain("break");
+    expect(keysOf("bled")).toContain("bleed");
+    expect(keysOf("urself")).toContain("yourself");
+    expect(keysOf("ur")).toContain("your");
+    expect(keysOf("urs3lf")).toContain("yourself");
+  });
+
+  it("adds number classes and keeps words with digits as written", () => {
+    expect(keysOf("42")).toContain("<number>");
+    expect(keysOf("1234567")).toContain("<code>");
+    expect(keysOf("x1234567")).toContain("<code>");
+    expect(keysOf("3d")).toEqual(expect.arrayContaining(["ed", "3d"]));
+    expect(keysOf("b0mb")).not.toContain("<code>");
+  });
+
   it("adds simple English stems", () => {
     expect(keysOf("stabbing")).toContain("stab");
     expect(keysOf("dying")).toContain("die");
