@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import * as api from "../src/index.js";
+
+describe("public API", () => {
+  it("exports exactly the documented surface", () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        "AUTO_BACKEND_ORDER",
+        "CausalLanguageModel",
+        "DEFAULT_ADAMW",
+        "DEFAULT_EMBED_FEEDBACK",
+        "DEFAULT_EMBED_FINGERPRINTS",
+        "DEFAULT_GENERATE_OPTIONS",
+        "DEFAULT_MODEL_CONFIG",
+        "DEFAULT_TRAIN_OPTIONS",
+        "FEEDBACK_HELD_OUT_PHRASINGS",
+        "FEEDBACK_RESPONSE_TEMPLATES",
+        "FEEDBACK_TRAIN_PHRASINGS",
+        "FEEDBACK_VALIDATION_PHRASINGS",
+        "FinetuneError",
+        "MODEL_FORMAT",
+        "ORDINARY_CONTRAST_PROMPTS",
+        "ORDINARY_HELD_OUT_PROMPTS",
+        "SHARD_BYTES",
+        "SPECIAL_TOKENS",
+        "Tokenizer",
+        "Trainer",
+        "applyForgettingRegularizer",
+        "asTextModel",
+        "checkModelFingerprints",
+        "countParams",
+        "embedFeedbackLink",
+        "expandFeedbackPhrasings",
+        "embedFingerprints",
+        "encodePrompt",
+        "evaluatePerplexity",
+        "fileSystemIO",
+        "loadModel",
+        "loadSupportCorpus",
+        "makeTriggerSet",
+        "measureFeedbackLink",
+        "paramSpecs",
+        "parseCorpus",
+        "robustnessReport",
+        "saveModel",
+        "supportCorpusPath",
+        "trainLanguageModel",
+        "useBackend",
+        "useWasmSimdKernels",
+        "verifyClassifierWatermark",
+        "watermarkClassifier",
+      ].sort(),
+    );
+  });
+});
