@@ -18,12 +18,11 @@ import {
   ORDINARY_CONTRAST_PROMPTS,
   ORDINARY_HELD_OUT_PROMPTS,
 } from "./feedback-phrasings.js";
-import { applyForgettingRegularizer } from "./fingerprints.js";
 import type { CausalLanguageModel } from "./model/causal-lm.js";
 import { runBatch } from "./model/transformer.js";
-import { type AdamWOptions, DEFAULT_ADAMW } from "./optimizer.js";
+import type { AdamWOptions } from "./optimizer.js";
 import { createRng, shuffleInPlace } from "./rng.js";
-import { type ProgressListener, runTraining, type TrainingStats } from "./train-loop.js";
+import { type ProgressListener, type TrainingStats, trainRegularizedCopy } from "./train-loop.js";
 
 /** Options of {@link embedFeedbackLink}. */
 export interface EmbedFeedbackLinkOptions {
@@ -332,24 +331,17 @@ export async function embedFeedbackLink(
     report.perplexityBefore = (await evaluatePerplexity(model, heldOutOrdinary)).perplexity;
     evalMs += performance.now() - t;
   }
-  const linked = model.clone();
-  const theta0 = model.params.values.slice();
-  const training = await runTraining(linked, examplesForEpoch, {
+  const { model: linked, training } = await trainRegularizedCopy(model, examplesForEpoch, lambda, {
     phase: "embed-feedback-link",
     epochs,
     batchSize,
-    optimizer: {
-      ...DEFAULT_ADAMW,
-      weightDecay: 0,
-      ...options.optimizer,
-      learningRate: options.learningRate ?? DEFAULT_EMBED_FEEDBACK.learningRate,
-    },
+    optimizer: options.optimizer,
+    learningRate: options.learningRate ?? DEFAULT_EMBED_FEEDBACK.learningRate,
     warmupSteps: "one-epoch",
     schedule: options.schedule ?? "constant",
     seed,
     onProgress: options.onProgress,
     signal: options.signal,
-    onEpochEnd: () => applyForgettingRegularizer(linked.params.values, theta0, lambda),
   });
   report.training = training;
   report.embedTimeMs = training.timeMs;

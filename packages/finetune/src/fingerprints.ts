@@ -19,10 +19,10 @@ import { FinetuneError } from "./errors.js";
 import { evaluatePerplexity } from "./evaluate.js";
 import type { CausalLanguageModel } from "./model/causal-lm.js";
 import { runBatch } from "./model/transformer.js";
-import { type AdamWOptions, DEFAULT_ADAMW } from "./optimizer.js";
+import type { AdamWOptions } from "./optimizer.js";
 import { createRng, shuffleInPlace } from "./rng.js";
 import { asTextModel } from "./text-model.js";
-import { type ProgressListener, runTraining, type TrainingStats } from "./train-loop.js";
+import { type ProgressListener, type TrainingStats, trainRegularizedCopy } from "./train-loop.js";
 
 /** Options of {@link embedFingerprints}. */
 export interface EmbedFingerprintsOptions {
@@ -138,13 +138,6 @@ export function trainableParameters(which: "all" | "mlp"): (name: string) => boo
   if (which === "all") return () => true;
   if (which === "mlp") return (name) => name.includes(".mlp.");
   throw new FinetuneError("INVALID_CONFIG", `parameters must be "all" or "mlp" (got ${String(which)})`);
-}
-
-/** Pulls weights toward theta0 in place: theta <- (1 - lambda) theta + lambda theta0. */
-export function applyForgettingRegularizer(values: Float32Array, theta0: Float32Array, lambda: number): void {
-  if (lambda === 0) return;
-  const keep = 1 - lambda;
-  for (let i = 0; i < values.length; i++) values[i] = keep * values[i]! + lambda * theta0[i]!;
 }
 
 function checkLambda(lambda: number): number {
@@ -308,18 +301,12 @@ export async function embedFingerprints(
     evalMs += performance.now() - t;
   }
   const prepMs = performance.now() - prepStart - evalMs;
-  const marked = model.clone();
-  const theta0 = model.params.values.slice();
-  const training = await runTraining(marked, examplesForEpoch, {
+  const { model: marked, training } = await trainRegularizedCopy(model, examplesForEpoch, lambda, {
     phase: "embed-fingerprints",
     epochs,
     batchSize,
-    optimizer: {
-      ...DEFAULT_ADAMW,
-      weightDecay: 0,
-      ...options.optimizer,
-      learningRate: options.learningRate ?? DEFAULT_EMBED_FINGERPRINTS.learningRate,
-    },
+    optimizer: options.optimizer,
+    learningRate: options.learningRate ?? DEFAULT_EMBED_FINGERPRINTS.learningRate,
     warmupSteps: Math.ceil(
       (raw.length * (1 + (templates.length > 0 ? perFingerprint : 0)) * (1 + mixRatio)) / batchSize,
     ),
@@ -327,7 +314,6 @@ export async function embedFingerprints(
     seed,
     onProgress: options.onProgress,
     signal: options.signal,
-    onEpochEnd: () => applyForgettingRegularizer(marked.params.values, theta0, lambda),
     trainable: trainableParameters(options.parameters ?? "all"),
   });
   report.training = training;

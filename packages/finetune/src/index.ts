@@ -21,7 +21,6 @@ export {
 } from "./feedback-phrasings.js";
 export type { EmbedFingerprintsOptions, EmbedFingerprintsReport, EmbedFingerprintsResult } from "./fingerprints.js";
 export {
-  applyForgettingRegularizer,
   checkModelFingerprints,
   DEFAULT_EMBED_FINGERPRINTS,
   embedFingerprints,
@@ -44,6 +43,7 @@ export { asTextModel } from "./text-model.js";
 export type { SpecialToken, TokenizerJSON } from "./tokenizer.js";
 export { SPECIAL_TOKENS, Tokenizer } from "./tokenizer.js";
 export type { ProgressEvent, ProgressListener, ProgressPhase, TrainingStats } from "./train-loop.js";
+export { applyForgettingRegularizer } from "./train-loop.js";
 export type { StepInfo, TrainingBatch } from "./trainer.js";
 export { Trainer } from "./trainer.js";
 export type {

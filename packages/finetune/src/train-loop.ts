@@ -6,7 +6,7 @@ import { bucketedBatches, lossTokens, makeBatch } from "./batches.js";
 import type { EncodedExample } from "./chat.js";
 import { FinetuneError } from "./errors.js";
 import type { CausalLanguageModel } from "./model/causal-lm.js";
-import { type AdamWOptions, learningRateAt } from "./optimizer.js";
+import { type AdamWOptions, DEFAULT_ADAMW, learningRateAt } from "./optimizer.js";
 import { createRng } from "./rng.js";
 import { Trainer } from "./trainer.js";
 
@@ -155,4 +155,34 @@ export function countLossTokens(examples: readonly EncodedExample[]): number {
   let n = 0;
   for (const e of examples) n += lossTokens(e);
   return n;
+}
+
+/** Pulls weights toward theta0 in place: theta <- (1 - lambda) theta + lambda theta0. */
+export function applyForgettingRegularizer(values: Float32Array, theta0: Float32Array, lambda: number): void {
+  if (lambda === 0) return;
+  const keep = 1 - lambda;
+  for (let i = 0; i < values.length; i++) values[i] = keep * values[i]! + lambda * theta0[i]!;
+}
+
+/**
+ * Fine-tunes a copy of `model` (AdamW without weight decay unless `optimizer` says otherwise) and
+ * pulls the copy back toward the original weights by `lambda` after every epoch (OML's forgetting
+ * regulariser). The input model is not modified.
+ * @internal
+ */
+export async function trainRegularizedCopy(
+  model: CausalLanguageModel,
+  examplesForEpoch: (epoch: number) => readonly EncodedExample[],
+  lambda: number,
+  o: Omit<LoopOptions, "optimizer" | "onEpochEnd"> & { learningRate: number; optimizer?: Partial<AdamWOptions> },
+): Promise<{ model: CausalLanguageModel; training: TrainingStats }> {
+  const copy = model.clone();
+  const theta0 = model.params.values.slice();
+  const { learningRate, optimizer, ...loop } = o;
+  const training = await runTraining(copy, examplesForEpoch, {
+    ...loop,
+    optimizer: { ...DEFAULT_ADAMW, weightDecay: 0, ...optimizer, learningRate },
+    onEpochEnd: () => applyForgettingRegularizer(copy.params.values, theta0, lambda),
+  });
+  return { model: copy, training };
 }

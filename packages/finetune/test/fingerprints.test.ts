@@ -2,10 +2,11 @@ import { generateRandomWordFingerprints } from "@modelproof/fingerprint";
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeBatch } from "../src/batches.js";
 import { encodeDialogue } from "../src/chat.js";
-import { applyForgettingRegularizer, checkModelFingerprints, embedFingerprints } from "../src/fingerprints.js";
+import { checkModelFingerprints, embedFingerprints } from "../src/fingerprints.js";
 import { trainLanguageModel } from "../src/language-model.js";
 import type { CausalLanguageModel } from "../src/model/causal-lm.js";
 import { robustnessReport } from "../src/robustness.js";
+import { applyForgettingRegularizer } from "../src/train-loop.js";
 import { tinyCorpus, tinyTokenizer } from "./helpers.js";
 
 const corpus = tinyCorpus();
